@@ -1,0 +1,7 @@
+/**
+ * Sustained-versus-peak statistics: confidence intervals over repeats
+ * ({@link dev.assay.core.stats.Repeats}, Student t), steady-state and warm-up detection on
+ * throughput windows ({@link dev.assay.core.stats.SteadyState}), and the distributions behind them
+ * ({@link dev.assay.core.stats.StudentT}).
+ */
+package dev.assay.core.stats;
