@@ -35,7 +35,7 @@ public final class Fingerprint {
     /** Environment variables whose names end with these only say where something lives, not how it runs. */
     private static final List<String> LOCATION_SUFFIXES = List.of("_HOME", "_DIR", "_CACHE_DIR");
 
-    /** The JSON paths (in ExecutorSpec) the fingerprint covers, in the order hashed. */
+    /** The JSON paths (in ExecutorSpec) the fingerprint covers; the hashed map is keyed by these strings. */
     public static final List<String> FIELDS = List.of(
             "host.cpu.vendor", "host.cpu.model", "host.cpu.microarchitecture", "host.cpu.sockets",
             "host.cpu.cores", "host.cpu.threads", "host.cpu.aiIsaFeatures",

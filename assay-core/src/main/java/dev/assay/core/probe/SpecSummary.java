@@ -60,17 +60,13 @@ public final class SpecSummary {
                 + heap(j.get("maxHeapBytes"))));
         String args = j.getOrDefault("inputArguments", "");
         out.add(row("", "flags: " + (args.isBlank() ? "(none)" : args)));
-        if (spec.gpus().isEmpty()) {
-            out.add(row("GPUs", spec.gpuStatus()));
-        } else {
-            out.add(row("GPUs", spec.gpuStatus()));
-            for (GpuSpec g : spec.gpus()) {
-                out.add(row("", "[" + g.index() + "] " + g.name() + ", cc " + g.computeCapability() + ", " + g.memoryMiB()
-                        + " MiB, power limit " + (g.powerLimitW() == null ? "n/a" : g.powerLimitW() + " W") + ", driver "
-                        + g.driverVersion() + ", CUDA " + (g.cudaVersion() == null ? "unknown" : g.cudaVersion())
-                        + ", ECC " + g.ecc() + ", MIG " + g.mig() + ", clocks " + g.clocks().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))));
-            }
+        out.add(row("GPUs", spec.gpuStatus()));
+        for (GpuSpec g : spec.gpus()) {
+            out.add(row("", "[" + g.index() + "] " + g.name() + ", cc " + g.computeCapability() + ", " + g.memoryMiB()
+                    + " MiB, power limit " + (g.powerLimitW() == null ? "n/a" : g.powerLimitW() + " W") + ", driver "
+                    + g.driverVersion() + ", CUDA " + (g.cudaVersion() == null ? "unknown" : g.cudaVersion())
+                    + ", ECC " + g.ecc() + ", MIG " + g.mig() + ", clocks " + g.clocks().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))));
         }
         if (spec.backends().isEmpty()) {
             out.add(row("Backends", unavailableBackends.isEmpty()
