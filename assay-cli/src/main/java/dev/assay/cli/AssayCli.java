@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 // Each command registers here, one line each.
                 CommandLine.HelpCommand.class,
                 ProbeCommand.class,
+                ListCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
