@@ -1,5 +1,6 @@
 package dev.assay.core.roofline;
 
+import dev.assay.core.probe.CpuInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +74,10 @@ public final class IsaPeak {
     /** Computes the report for the machine below {@code root} ({@code proc/cpuinfo}, cpufreq in sysfs). */
     public static Report compute(Path root) {
         CpuInfo cpu;
+        String text;
         try {
-            cpu = CpuInfo.read(root);
+            text = Files.readString(root.resolve("proc/cpuinfo"), StandardCharsets.UTF_8);
+            cpu = CpuInfo.parse(text);
         } catch (IOException | RuntimeException e) {
             String reason = "cannot read " + root.resolve("proc/cpuinfo") + ": " + e.getMessage();
             Map<String, Entry> m = new LinkedHashMap<>();
@@ -83,11 +86,25 @@ public final class IsaPeak {
             }
             return new Report(m, List.of());
         }
-        return compute(cpu, clock(root, cpu));
+        return compute(cpu, clock(root, cpuinfoMhz(text)));
+    }
+
+    /** The first {@code cpu MHz} value of cpuinfo text, NaN when absent (the probe's CpuInfo does not keep it). */
+    static double cpuinfoMhz(String cpuinfo) {
+        for (String line : cpuinfo.split("\\R")) {
+            if (line.startsWith("cpu MHz")) {
+                try {
+                    return Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     /** Reads the clock: cpufreq's maximum (boost) when exposed, else cpuinfo's MHz, else null. */
-    static Clock clock(Path root, CpuInfo cpu) {
+    static Clock clock(Path root, double cpuinfoMhz) {
         Path max = root.resolve("sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq");
         try {
             double khz = Double.parseDouble(Files.readString(max, StandardCharsets.UTF_8).trim());
@@ -97,8 +114,8 @@ public final class IsaPeak {
         } catch (IOException | NumberFormatException e) {
             // fall through to cpuinfo
         }
-        if (cpu.cpuMhz() > 0) {
-            return new Clock(cpu.cpuMhz(), "/proc/cpuinfo 'cpu MHz' (the clock at the time of reading, or the nominal clock "
+        if (cpuinfoMhz > 0) {
+            return new Clock(cpuinfoMhz, "/proc/cpuinfo 'cpu MHz' (the clock at the time of reading, or the nominal clock "
                     + "under a hypervisor; boost clocks can be higher, so a measured ceiling may exceed this peak)");
         }
         return null;
@@ -107,8 +124,11 @@ public final class IsaPeak {
     /** Pure computation from parsed facts (tests call this with recorded cpuinfo). */
     static Report compute(CpuInfo cpu, Clock clock) {
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("cores: " + cpu.physicalCores() + " physical (distinct physical id/core id in /proc/cpuinfo); "
-                + "SMT siblings share the vector units and add no peak");
+        int cores = cpu.cores() > 0 ? cpu.cores() : cpu.logicalCpus();
+        assumptions.add(cpu.cores() > 0
+                ? "cores: " + cores + " physical (distinct physical id/core id in /proc/cpuinfo); SMT siblings share the "
+                        + "vector units and add no peak"
+                : "cores: " + cores + " = logical CPUs (/proc/cpuinfo gives no core ids; with SMT this overstates the peak)");
         Map<String, Entry> out = new LinkedHashMap<>();
         if (clock == null) {
             for (String p : List.of("fp32", "bf16", "fp16", "int8")) {
@@ -119,8 +139,8 @@ public final class IsaPeak {
         assumptions.add(String.format(Locale.ROOT, "clock: %.0f MHz from %s", clock.mhz(), clock.source()));
         Units units = units(cpu);
         assumptions.add("vector units: " + units.description());
-        double coreGhz = cpu.physicalCores() * clock.mhz() / 1000;
-        String prefix = String.format(Locale.ROOT, "%d cores x %.0f MHz x ", cpu.physicalCores(), clock.mhz());
+        double coreGhz = cores * clock.mhz() / 1000;
+        String prefix = String.format(Locale.ROOT, "%d cores x %.0f MHz x ", cores, clock.mhz());
 
         // FP32: FMA = 2 FLOPs per lane.
         if (units.fp32Lanes > 0) {

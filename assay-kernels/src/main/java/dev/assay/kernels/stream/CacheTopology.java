@@ -1,5 +1,6 @@
 package dev.assay.kernels.stream;
 
+import dev.assay.core.probe.CacheLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the last-level cache size from sysfs ({@code sys/devices/system/cpu/cpu*}/{@code cache/index*}),
+ * Reads the last-level cache size from sysfs (each CPU's caches through the probe's {@link CacheLevel}) ({@code sys/devices/system/cpu/cpu*}/{@code cache/index*}),
  * relative to a root directory so tests can point it at a recorded tree.
  * The total is the sum over distinct LLC instances (distinct {@code shared_cpu_list}): STREAM's
  * rule is that each array be at least 4x the sum of all last-level caches.
@@ -41,32 +42,15 @@ public final class CacheTopology {
             return new LastLevelCache(-1, 0, 0, "unknown: " + cpus + " not found");
         }
         // level -> (shared_cpu_list -> size): a cache shared by several CPUs appears under each of them once.
-        Map<Integer, Map<String, Long>> byLevel = new TreeMap<>();
+        TreeMap<Integer, Map<String, Long>> byLevel = new TreeMap<>();
         try (DirectoryStream<Path> cpuDirs = Files.newDirectoryStream(cpus, "cpu[0-9]*")) {
             for (Path cpu : cpuDirs) {
-                Path cache = cpu.resolve("cache");
-                if (!Files.isDirectory(cache)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> indexes = Files.newDirectoryStream(cache, "index[0-9]*")) {
-                    for (Path index : indexes) {
-                        String type = readTrimmed(index.resolve("type"));
-                        if (type == null || type.equalsIgnoreCase("Instruction")) {
-                            continue;
-                        }
-                        String level = readTrimmed(index.resolve("level"));
-                        String size = readTrimmed(index.resolve("size"));
-                        String shared = readTrimmed(index.resolve("shared_cpu_list"));
-                        if (level == null || size == null) {
-                            continue;
-                        }
-                        long bytes = parseSize(size);
-                        if (bytes <= 0) {
-                            continue;
-                        }
-                        byLevel.computeIfAbsent(Integer.parseInt(level), k -> new TreeMap<>())
-                                .put(shared == null ? cpu.getFileName().toString() : shared, bytes);
+                for (CacheLevel c : CacheLevel.readSysfs(cpu.resolve("cache"))) {
+                    if (c.type().equalsIgnoreCase("Instruction") || c.sizeBytes() <= 0) {
+                        continue;
                     }
+                    String instance = c.sharedCpuList().equals("unknown") ? cpu.getFileName().toString() : c.sharedCpuList();
+                    byLevel.computeIfAbsent(c.level(), k -> new TreeMap<>()).put(instance, c.sizeBytes());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -75,32 +59,11 @@ public final class CacheTopology {
         if (byLevel.isEmpty()) {
             return new LastLevelCache(-1, 0, 0, "unknown: no data or unified caches under " + cpus + "/cpu*/cache");
         }
-        int level = ((TreeMap<Integer, Map<String, Long>>) byLevel).lastKey();
+        int level = byLevel.lastKey();
         Map<String, Long> instances = byLevel.get(level);
         long total = instances.values().stream().mapToLong(Long::longValue).sum();
         return new LastLevelCache(total, level, instances.size(),
                 String.format(Locale.ROOT, "sysfs: L%d, %d instance(s), %d KiB in total", level, instances.size(), total / 1024));
-    }
-
-    /** Parses sysfs cache sizes such as {@code 32768K}, {@code 1M} or {@code 512}; returns -1 when malformed. */
-    static long parseSize(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        long mult = 1;
-        if (t.endsWith("K")) {
-            mult = 1024;
-        } else if (t.endsWith("M")) {
-            mult = 1024 * 1024;
-        } else if (t.endsWith("G")) {
-            mult = 1024L * 1024 * 1024;
-        }
-        if (mult != 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Long.parseLong(t.trim()) * mult;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /** MemAvailable from {@code proc/meminfo} in bytes, or -1 when unreadable. */
