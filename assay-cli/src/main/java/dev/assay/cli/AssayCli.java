@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ProbeCommand.class,
                 ListCommand.class,
+                RooflineCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
