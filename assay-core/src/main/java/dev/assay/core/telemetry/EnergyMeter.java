@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  *     ... run ...
  *     EnergyReport r = meter.stop();
  *     result.details.put("energy", r.energyJson(Map.of("inference", completed)));
- *     result.details.put("telemetry", r.telemetryJson());
+ *     result.details.put("telemetry", r.telemetry());
  *     result.warnings.addAll(r.warnings());
  * }
  * }</pre>
