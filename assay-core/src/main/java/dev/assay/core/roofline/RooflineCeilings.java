@@ -112,18 +112,31 @@ public record RooflineCeilings(String fingerprint, Effort effort, String measure
         m.put("origin", origin);
         m.put("bandwidth_gbs", bandwidthGbs().orElse(null));
         m.put("bandwidth", bandwidthJson());
-        Map<String, Object> peaks = new LinkedHashMap<>();
-        for (Ceiling c : peaks().values()) {
+        Map<String, Object> peaks = new TreeMap<>();
+        Map<String, Ceiling> best = peaks();
+        for (CeilingOutcome o : outcomes) {
+            String precision = o.precision();
+            if (peaks.containsKey(precision)) {
+                continue;
+            }
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("value", c.gflops());
-            p.put("runtime", c.runtime());
-            p.put("method", c.method());
-            IsaPeak.Entry isaEntry = isa.entries().get(c.precision());
-            p.put("isa_peak_gflops", isaEntry == null ? "not computed: no ISA model for " + c.precision()
-                    : isaEntry.gflops() != null ? (Object) isaEntry.gflops() : isaEntry.notComputed());
-            p.put("fraction_of_isa_peak", isaEntry != null && isaEntry.gflops() != null
-                    ? (Object) (c.gflops() / isaEntry.gflops()) : null);
-            peaks.put(c.precision(), p);
+            Ceiling c = best.get(precision);
+            IsaPeak.Entry isaEntry = isa.entries().get(precision);
+            Object isaValue = isaEntry == null ? "not computed: no ISA model for " + precision
+                    : isaEntry.gflops() != null ? (Object) isaEntry.gflops() : isaEntry.notComputed();
+            if (c != null) {
+                p.put("value", c.gflops());
+                p.put("runtime", c.runtime());
+                p.put("method", c.method());
+                p.put("isa_peak_gflops", isaValue);
+                p.put("fraction_of_isa_peak", isaEntry != null && isaEntry.gflops() != null
+                        ? (Object) (c.gflops() / isaEntry.gflops()) : null);
+            } else { // tried but never measured: say so under the precision's own key
+                p.put("value", null);
+                p.put("reason", "not measured: " + missingReason(precision));
+                p.put("isa_peak_gflops", isaValue);
+            }
+            peaks.put(precision, p);
         }
         m.put("peak_gflops", peaks);
         List<Map<String, Object>> all = new ArrayList<>();

@@ -88,7 +88,8 @@ class RooflineContextTest {
         assertEquals("java 25 Vector API", peaks.get("fp32").get("runtime"));
         assertEquals(200.0, peaks.get("fp32").get("isa_peak_gflops"));
         assertEquals(0.75, (Double) peaks.get("fp32").get("fraction_of_isa_peak"), 1e-12);
-        assertTrue(!peaks.containsKey("int8"), "a precision without a measured ceiling has no peak entry");
+        assertEquals(null, peaks.get("int8").get("value"), "a precision tried but not measured has no number");
+        assertEquals("not measured: onnxruntime 1.29.0: MatMulInteger failed", peaks.get("int8").get("reason"));
 
         var tree = dev.assay.core.bundle.Json.mapper().valueToTree(json);
         RooflineCeilings back = RooflineCeilings.fromJson(tree, "cache test");
