@@ -21,15 +21,17 @@ import java.util.Map;
  * @param parallel       parallel execution mode (option {@code executionMode}: sequential|parallel; default sequential)
  * @param memoryPattern  memory pattern optimisation (option {@code memoryPattern}; default true)
  * @param cpuArena       CPU arena allocator (option {@code cpuArena}; default true)
+ * @param profilePrefix  ORT profiling file prefix (option {@code ortProfile}), or null for no profiling
  */
 public record SessionConfig(int intraOpThreads, int interOpThreads, String optLevel, boolean parallel,
-                            boolean memoryPattern, boolean cpuArena) {
+                            boolean memoryPattern, boolean cpuArena, String profilePrefix) {
     public static final String THREADS = "threads";
     public static final String INTER_OP_THREADS = "interOpThreads";
     public static final String OPT_LEVEL = "optLevel";
     public static final String EXECUTION_MODE = "executionMode";
     public static final String MEMORY_PATTERN = "memoryPattern";
     public static final String CPU_ARENA = "cpuArena";
+    public static final String ORT_PROFILE = "ortProfile";
 
     public SessionConfig {
         if (intraOpThreads < 1) {
@@ -41,7 +43,7 @@ public record SessionConfig(int intraOpThreads, int interOpThreads, String optLe
     }
 
     public static SessionConfig defaults() {
-        return new SessionConfig(Runtime.processors(), 1, "all", false, true, true);
+        return new SessionConfig(Runtime.processors(), 1, "all", false, true, true, null);
     }
 
     public static SessionConfig from(Map<String, String> options) throws AssayException {
@@ -57,7 +59,12 @@ public record SessionConfig(int intraOpThreads, int interOpThreads, String optLe
         }
         return new SessionConfig(o.integer(THREADS, d.intraOpThreads(), 1, 1024),
                 o.integer(INTER_OP_THREADS, d.interOpThreads(), 1, 1024), level, mode.equals("parallel"),
-                o.bool(MEMORY_PATTERN, true), o.bool(CPU_ARENA, true));
+                o.bool(MEMORY_PATTERN, true), o.bool(CPU_ARENA, true), o.string(ORT_PROFILE, null));
+    }
+
+    /** Same settings without profiling (for helper sessions whose runs must not pollute the trace). */
+    SessionConfig withoutProfiling() {
+        return new SessionConfig(intraOpThreads, interOpThreads, optLevel, parallel, memoryPattern, cpuArena, null);
     }
 
     OptLevel ortLevel() {
@@ -78,6 +85,9 @@ public record SessionConfig(int intraOpThreads, int interOpThreads, String optLe
         so.setExecutionMode(parallel ? ExecutionMode.PARALLEL : ExecutionMode.SEQUENTIAL);
         so.setMemoryPatternOptimization(memoryPattern);
         so.setCPUArenaAllocator(cpuArena);
+        if (profilePrefix != null) {
+            so.enableProfiling(profilePrefix);
+        }
         return so;
     }
 
@@ -91,6 +101,7 @@ public record SessionConfig(int intraOpThreads, int interOpThreads, String optLe
         m.put("execution_mode", parallel ? "parallel" : "sequential");
         m.put("memory_pattern", memoryPattern);
         m.put("cpu_arena", cpuArena);
+        m.put("profiling", profilePrefix != null);
         return m;
     }
 }

@@ -91,7 +91,7 @@ final class VariantBuilder {
         }
         Model probe = fp32.withGraph(new Graph(g.name(), g.nodes(), g.initializers(), g.inputs(), extra, g.valueInfo(), g.unknown()));
         Map<String, float[]> ranges = new HashMap<>();
-        SessionConfig exact = new SessionConfig(cfg.intraOpThreads(), 1, "disable", false, true, true);
+        SessionConfig exact = new SessionConfig(cfg.intraOpThreads(), 1, "disable", false, true, true, null);
         Map<String, DataType> types = inputTypes(probe);
         try (OrtSession.SessionOptions so = exact.toOptions(); OrtSession s = env.createSession(probe.toBytes(), so)) {
             for (int i = 0; i < samples; i++) {

@@ -98,12 +98,54 @@ final class WorkloadPreparer {
                 warnings.add("FLOPs/bytes not computed for some nodes: " + String.join(", ", cost.unresolved()));
             }
             String sutName = "onnxruntime:" + req.workload() + ":" + variant.id() + ":b" + req.batch();
-            OrtSut sut = new OrtSut(sutName, session, library, () -> { });
+            OrtSut sut = sut(sutName, session, library, model, inputs);
+            Map<String, Object> so = new LinkedHashMap<>(cfg.disclosure());
+            so.put("output_binding", sut.pinnedOutputs() ? "preallocated per issuing thread (static output shapes)"
+                    : "allocated by ONNX Runtime per call");
+            d.put("session_options", so);
             return new PreparedWorkload(sut, library, req.batch(), d, warnings);
         } catch (AssayException | RuntimeException e) {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * The SUT, with preallocated outputs when shape inference knows every output shape. One
+     * query is run through it here so a shape the runtime disagrees with falls back to
+     * runtime-allocated outputs instead of failing the measurement.
+     */
+    private OrtSut sut(String name, OrtSession session, OrtSampleLibrary library, Model model, InputFactory inputs) {
+        Map<String, dev.assay.onnxruntime.cost.ValueShape> shapes =
+                dev.assay.onnxruntime.cost.ShapeInference.infer(bind(model.graph(), inputs), inputs.bindings());
+        List<OrtSut.OutputSpec> specs = new ArrayList<>();
+        for (ValueInfo v : model.graph().outputs()) {
+            var s = shapes.get(v.name());
+            DataType t = s == null || s.type() == null ? v.elemType() : s.type();
+            if (s == null || !s.isStatic() || t == null || t.bits() == 0 || t.bits() % 8 != 0) {
+                specs = null;
+                break;
+            }
+            specs.add(new OrtSut.OutputSpec(v.name(), t, s.dims()));
+        }
+        if (specs != null) {
+            OrtSut pinned = new OrtSut(name, env, session, library, specs);
+            String[] failure = {null};
+            pinned.issue(new dev.assay.api.loadgen.Query(0, new int[]{0}), new dev.assay.api.loadgen.ResponseSink() {
+                public void complete(long id) {
+                }
+
+                public void fail(long id, String reason) {
+                    failure[0] = reason;
+                }
+            });
+            if (failure[0] == null) {
+                return pinned;
+            }
+            pinned.releaseOutputs();
+            warnings.add("preallocated outputs rejected (" + failure[0] + "); ONNX Runtime allocates outputs per call");
+        }
+        return new OrtSut(name, env, session, library, null);
     }
 
     /** The FP32 model: a built-in family, a trained dense model, or the user's file. */
@@ -154,7 +196,8 @@ final class WorkloadPreparer {
     }
 
     private OrtSession createSession(Model model, SessionConfig cfg, Path optimisedOut) throws OrtException {
-        try (OrtSession.SessionOptions so = cfg.toOptions()) {
+        SessionConfig use = optimisedOut == null ? cfg : cfg.withoutProfiling();
+        try (OrtSession.SessionOptions so = use.toOptions()) {
             if (optimisedOut != null) {
                 so.setOptimizedModelFilePath(optimisedOut.toString());
             }
@@ -273,7 +316,7 @@ final class WorkloadPreparer {
             return m;
         }
         Divergence div = new Divergence();
-        try (OrtSession.SessionOptions so = cfg.toOptions(); OrtSession ref = env.createSession(fp32.toBytes(), so)) {
+        try (OrtSession.SessionOptions so = cfg.withoutProfiling().toOptions(); OrtSession ref = env.createSession(fp32.toBytes(), so)) {
             for (int i = 0; i < n; i++) {
                 float[] want = runOnce(ref, inputs, refTypes, library.sampleSeed(i), out0, Variant.FP32);
                 float[] got = runOnce(session, inputs, types, library.sampleSeed(i), out0, v);

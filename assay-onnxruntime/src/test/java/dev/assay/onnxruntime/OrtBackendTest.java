@@ -213,6 +213,41 @@ class OrtBackendTest {
     }
 
     @Test
+    void concurrentIssuesFromSeveralThreadsAllComplete() throws Exception {
+        try (PreparedWorkload w = backend.prepare(req("decoder", Precision.FP32, 2, 6, SMALL.get("decoder")))) {
+            assertEquals("preallocated per issuing thread (static output shapes)",
+                    map(w.disclosure(), "session_options").get("output_binding"));
+            w.library().loadSamples(new int[]{0, 1});
+            AtomicInteger done = new AtomicInteger();
+            List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ResponseSink sink = new ResponseSink() {
+                public void complete(long id) {
+                    done.incrementAndGet();
+                }
+
+                public void fail(long id, String reason) {
+                    failures.add(reason);
+                }
+            };
+            Thread[] ts = new Thread[3];
+            for (int t = 0; t < ts.length; t++) {
+                int base = t * 100;
+                ts[t] = new Thread(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        w.sut().issue(new Query(base + i, new int[]{i % 2}), sink);
+                    }
+                });
+                ts[t].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            assertEquals(List.of(), failures);
+            assertEquals(60, done.get());
+        }
+    }
+
+    @Test
     void badOptionValuesAreBadInput() {
         AssayException e = assertThrows(AssayException.class,
                 () -> backend.prepare(req("mlp", Precision.FP32, 1, 0, Map.of("optLevel", "turbo"))));
