@@ -28,7 +28,7 @@ final class VariantBuilder {
     static final String INT8_PER_CHANNEL = "int8PerChannel";
     /** Option: 7-bit INT8 weights (default true) to avoid int16 saturation in u8s8 kernels on CPUs without VNNI. */
     static final String INT8_REDUCE_RANGE = "int8ReduceRange";
-    /** Option: number of calibration samples for static INT8 (default 8). */
+    /** Option: number of calibration samples (inference calls at the batch size) for static INT8 (default 32). */
     static final String CALIBRATION_SAMPLES = "calibrationSamples";
     /** Option: MatMulNBits block size (default 32). */
     static final String INT4_BLOCK = "int4BlockSize";
@@ -66,7 +66,7 @@ final class VariantBuilder {
             case INT8_STATIC -> {
                 boolean perChannel = o.bool(INT8_PER_CHANNEL, false);
                 boolean reduce = o.bool(INT8_REDUCE_RANGE, true);
-                int samples = o.integer(CALIBRATION_SAMPLES, 8, 1, 1024);
+                int samples = o.integer(CALIBRATION_SAMPLES, 32, 1, 1024);
                 QdqQuantizer.Plan plan = QdqQuantizer.plan(fp32);
                 Map<String, float[]> ranges = calibrate(env, fp32, plan, inputs, samples, seed ^ CALIBRATION_SEED_SALT, cfg);
                 yield new Built(QdqQuantizer.quantize(fp32, plan, ranges, perChannel, reduce),
