@@ -101,6 +101,12 @@ class OrtBackendTest {
                 assertFalse(map(d, "operators").isEmpty());
                 assertTrue(((Number) map(d, "flops_per_sample").get("value")).longValue() > 0, e.getKey());
                 assertEquals("reference", map(d, "precision").get("execution"));
+                // the disclosure goes into run.json: it must serialise with the bundle's JSON settings
+                String json = dev.assay.core.bundle.Json.canonical(d);
+                for (String key : List.of("model", "session_options", "operators", "flops_per_sample", "bytes_per_sample",
+                        "precision", "accuracy", "inputs_generated")) {
+                    assertTrue(json.contains("\"" + key + "\""), key + " missing from " + e.getKey());
+                }
             }
         }
     }
