@@ -35,7 +35,7 @@ public final class OrtBackend implements Backend {
         options.put("cpu_arena", Boolean.toString(d.cpuArena()));
         options.put("api", "Java (onnxruntime4j), synchronous OrtSession.run on the issuing thread");
         options.put("threads_source", "intra_op = available processors, pinned explicitly; override with option threads=N");
-        return new BackendSpec(OrtBackendProvider.NAME, "ONNX Runtime", env.getVersion(), Runtime.providers(),
+        return new BackendSpec(OrtBackendProvider.NAME, "ONNX Runtime", env.getVersion(), OrtRuntime.providers(),
                 "CPUExecutionProvider", threads, options);
     }
 

@@ -36,8 +36,8 @@ public final class OrtBackendProvider implements BackendProvider {
     @Override
     public Availability availability() {
         try {
-            var env = Runtime.env();
-            return new Availability.Available("ONNX Runtime " + env.getVersion() + ", providers " + Runtime.providers());
+            var env = OrtRuntime.env();
+            return new Availability.Available("ONNX Runtime " + env.getVersion() + ", providers " + OrtRuntime.providers());
         } catch (Throwable t) { // UnsatisfiedLinkError, ExceptionInInitializerError: report, never crash
             String msg = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
             return new Availability.Unavailable("ONNX Runtime native library failed to load: " + msg.lines().findFirst().orElse(msg));
@@ -54,7 +54,7 @@ public final class OrtBackendProvider implements BackendProvider {
     @Override
     public Backend create() throws AssayException {
         try {
-            return new OrtBackend(Runtime.env());
+            return new OrtBackend(OrtRuntime.env());
         } catch (Throwable t) {
             throw AssayException.failure("ONNX Runtime could not start: " + t.getMessage(), t);
         }

@@ -43,7 +43,7 @@ public record SessionConfig(int intraOpThreads, int interOpThreads, String optLe
     }
 
     public static SessionConfig defaults() {
-        return new SessionConfig(Runtime.processors(), 1, "all", false, true, true, null);
+        return new SessionConfig(OrtRuntime.processors(), 1, "all", false, true, true, null);
     }
 
     public static SessionConfig from(Map<String, String> options) throws AssayException {

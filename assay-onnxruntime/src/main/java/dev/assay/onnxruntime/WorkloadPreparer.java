@@ -187,7 +187,7 @@ final class WorkloadPreparer {
     private static String ortRejection(Path p) {
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            try (OrtSession s = Runtime.env().createSession(p.toString(), so)) {
+            try (OrtSession s = OrtRuntime.env().createSession(p.toString(), so)) {
                 return null;
             }
         } catch (OrtException e) {

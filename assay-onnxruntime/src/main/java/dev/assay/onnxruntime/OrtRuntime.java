@@ -9,8 +9,8 @@ import java.util.List;
  * The process-wide ORT environment. Created on first use (this is what loads the native
  * library) with logging at ERROR so the runtime's informational warnings do not flood the CLI.
  */
-final class Runtime {
-    private Runtime() {
+final class OrtRuntime {
+    private OrtRuntime() {
     }
 
     static OrtEnvironment env() {
