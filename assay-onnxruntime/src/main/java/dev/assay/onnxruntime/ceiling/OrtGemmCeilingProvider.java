@@ -11,6 +11,7 @@ import dev.assay.api.roofline.Ceiling;
 import dev.assay.api.roofline.CeilingOutcome;
 import dev.assay.api.roofline.CeilingProvider;
 import dev.assay.api.roofline.Effort;
+import dev.assay.onnxruntime.onnx.DataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -39,11 +40,11 @@ public final class OrtGemmCeilingProvider implements CeilingProvider {
     }
 
     /** One GEMM configuration. */
-    record Gemm(String precision, String opType, int aType, int bType, int outType) {
+    record Gemm(String precision, String opType, DataType aType, DataType bType, DataType outType) {
     }
 
-    static final Gemm FP32 = new Gemm("fp32", "MatMul", MatMulModel.FLOAT, MatMulModel.FLOAT, MatMulModel.FLOAT);
-    static final Gemm INT8 = new Gemm("int8", "MatMulInteger", MatMulModel.UINT8, MatMulModel.INT8, MatMulModel.INT32);
+    static final Gemm FP32 = new Gemm("fp32", "MatMul", DataType.FLOAT, DataType.FLOAT, DataType.FLOAT);
+    static final Gemm INT8 = new Gemm("int8", "MatMulInteger", DataType.UINT8, DataType.INT8, DataType.INT32);
 
     @Override
     public List<CeilingOutcome> measure(Effort effort, int threads) {
@@ -71,7 +72,7 @@ public final class OrtGemmCeilingProvider implements CeilingProvider {
     }
 
     static Ceiling measure(OrtEnvironment env, String runtime, Gemm g, int n, int reps, int threads) throws OrtException {
-        byte[] model = MatMulModel.encode(g.opType(), g.aType(), g.bType(), g.outType(), n, n, n);
+        byte[] model = GemmModel.encode(g.opType(), g.aType(), g.bType(), g.outType(), n, n, n);
         long[] shape = {n, n};
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(threads);
@@ -105,11 +106,11 @@ public final class OrtGemmCeilingProvider implements CeilingProvider {
     }
 
     /** A direct-buffer tensor of small deterministic values (seed > 0) or zeros (seed 0). */
-    static OnnxTensor tensor(OrtEnvironment env, int type, long[] shape, long seed) throws OrtException {
+    static OnnxTensor tensor(OrtEnvironment env, DataType type, long[] shape, long seed) throws OrtException {
         int elements = Math.toIntExact(shape[0] * shape[1]);
         SplittableRandom random = new SplittableRandom(seed);
         return switch (type) {
-            case MatMulModel.FLOAT -> {
+            case FLOAT -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(elements * 4).order(ByteOrder.nativeOrder());
                 var fb = buf.asFloatBuffer();
                 for (int i = 0; i < elements && seed != 0; i++) {
@@ -117,14 +118,14 @@ public final class OrtGemmCeilingProvider implements CeilingProvider {
                 }
                 yield OnnxTensor.createTensor(env, fb, shape);
             }
-            case MatMulModel.UINT8, MatMulModel.INT8 -> {
+            case UINT8, INT8 -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(elements).order(ByteOrder.nativeOrder());
                 for (int i = 0; i < elements && seed != 0; i++) {
-                    buf.put(i, (byte) random.nextInt(type == MatMulModel.UINT8 ? 256 : 255));
+                    buf.put(i, (byte) random.nextInt(type == DataType.UINT8 ? 256 : 255));
                 }
-                yield OnnxTensor.createTensor(env, buf, shape, type == MatMulModel.UINT8 ? OnnxJavaType.UINT8 : OnnxJavaType.INT8);
+                yield OnnxTensor.createTensor(env, buf, shape, type == DataType.UINT8 ? OnnxJavaType.UINT8 : OnnxJavaType.INT8);
             }
-            case MatMulModel.INT32 -> {
+            case INT32 -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(elements * 4).order(ByteOrder.nativeOrder());
                 yield OnnxTensor.createTensor(env, buf.asIntBuffer(), shape);
             }

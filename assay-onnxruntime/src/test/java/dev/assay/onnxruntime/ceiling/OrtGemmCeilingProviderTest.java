@@ -9,13 +9,14 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.assay.api.roofline.Ceiling;
 import dev.assay.api.roofline.CeilingProvider;
+import dev.assay.onnxruntime.onnx.DataType;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** The hand-encoded one-node models run in the real ONNX Runtime and compute the right products. */
+/** The one-node models run in the real ONNX Runtime and compute the right products. */
 class OrtGemmCeilingProviderTest {
     static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
@@ -26,7 +27,7 @@ class OrtGemmCeilingProviderTest {
         int n = 2;
         float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
         float[] b = {1, 0, 0, 1, 1, 1, 2, -1};
-        byte[] model = MatMulModel.encode("MatMul", MatMulModel.FLOAT, MatMulModel.FLOAT, MatMulModel.FLOAT, m, k, n);
+        byte[] model = GemmModel.encode("MatMul", DataType.FLOAT, DataType.FLOAT, DataType.FLOAT, m, k, n);
         try (OrtSession s = ENV.createSession(model);
              OnnxTensor ta = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(a), new long[] {m, k});
              OnnxTensor tb = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(b), new long[] {k, n});
@@ -43,7 +44,7 @@ class OrtGemmCeilingProviderTest {
     void int8MatMulIntegerModelComputesTheProduct() throws Exception {
         byte[] a = {(byte) 200, 1, 0, 3};         // uint8 [2,2]: 200, 1 / 0, 3
         byte[] b = {-2, 5, 7, -128};              // int8  [2,2]: -2, 5 / 7, -128
-        byte[] model = MatMulModel.encode("MatMulInteger", MatMulModel.UINT8, MatMulModel.INT8, MatMulModel.INT32, 2, 2, 2);
+        byte[] model = GemmModel.encode("MatMulInteger", DataType.UINT8, DataType.INT8, DataType.INT32, 2, 2, 2);
         try (OrtSession s = ENV.createSession(model);
              OnnxTensor ta = OnnxTensor.createTensor(ENV, ByteBuffer.wrap(a), new long[] {2, 2}, ai.onnxruntime.OnnxJavaType.UINT8);
              OnnxTensor tb = OnnxTensor.createTensor(ENV, ByteBuffer.wrap(b), new long[] {2, 2}, ai.onnxruntime.OnnxJavaType.INT8);
@@ -68,11 +69,11 @@ class OrtGemmCeilingProviderTest {
 
     @Test
     void pinnedOutputReceivesTheResult() throws Exception {
-        byte[] model = MatMulModel.encode("MatMul", MatMulModel.FLOAT, MatMulModel.FLOAT, MatMulModel.FLOAT, 2, 2, 2);
+        byte[] model = GemmModel.encode("MatMul", DataType.FLOAT, DataType.FLOAT, DataType.FLOAT, 2, 2, 2);
         try (OrtSession s = ENV.createSession(model);
              OnnxTensor ta = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(new float[] {1, 2, 3, 4}), new long[] {2, 2});
              OnnxTensor tb = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(new float[] {1, 0, 0, 1}), new long[] {2, 2});
-             OnnxTensor y = OrtGemmCeilingProvider.tensor(ENV, MatMulModel.FLOAT, new long[] {2, 2}, 0)) {
+             OnnxTensor y = OrtGemmCeilingProvider.tensor(ENV, DataType.FLOAT, new long[] {2, 2}, 0)) {
             try (OrtSession.Result r = s.run(Map.of("A", ta, "B", tb), Map.of("Y", y))) {
                 assertEquals(1, r.size());
             }
