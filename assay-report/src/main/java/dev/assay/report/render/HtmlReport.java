@@ -9,10 +9,6 @@ import dev.assay.report.model.Nodes;
 import dev.assay.report.model.ResultView;
 import dev.assay.report.model.RunView;
 import dev.assay.report.render.Table.Cell;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -406,58 +402,11 @@ public final class HtmlReport {
     }
 
     private void table(Table t, String cssClass) {
-        out.append("<div class=\"tw\"><table").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"").append(">");
-        if (!t.caption().isBlank()) {
-            out.append("<caption>").append(esc(t.caption())).append("</caption>");
-        }
-        boolean kv = cssClass.equals("kv") && t.headers().size() == 2;
-        if (!kv) {
-            out.append("<thead><tr>");
-            t.headers().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
-            out.append("</tr></thead>");
-        }
-        out.append("<tbody>\n");
-        for (List<Cell> row : t.rows()) {
-            out.append("<tr>");
-            for (Cell c : row) {
-                cell(c);
-            }
-            out.append("</tr>\n");
-        }
-        out.append("</tbody></table></div>\n");
-    }
-
-    private void cell(Cell c) {
-        String cls = switch (c.kind()) {
-            case NUM -> "n";
-            case NOT_MEASURED -> "nm";
-            case GOOD -> "good";
-            case BAD -> "bad";
-            case CODE -> "code";
-            default -> "";
-        };
-        out.append("<td");
-        if (!cls.isEmpty()) {
-            out.append(" class=\"").append(cls).append('"');
-        }
-        if (c.span() > 1) {
-            out.append(" colspan=\"").append(c.span()).append('"');
-        }
-        if (!c.title().isBlank()) {
-            out.append(" title=\"").append(esc(c.title())).append('"');
-        }
-        out.append('>');
-        String body = c.kind() == Table.Kind.VERDICT ? badge(c.text()) : esc(c.text());
-        if (!c.anchor().isBlank()) {
-            out.append("<a href=\"#").append(esc(c.anchor())).append("\">").append(body).append("</a>");
-        } else {
-            out.append(body);
-        }
-        out.append("</td>");
+        out.append(HtmlTables.table(t, cssClass));
     }
 
     private static String badge(String v) {
-        return "<span class=\"badge " + esc(v.replaceAll("[^A-Za-z-]", "")) + "\">" + esc(v) + "</span>";
+        return HtmlTables.badge(v);
     }
 
     private static String orNot(String s) {
@@ -465,13 +414,6 @@ public final class HtmlReport {
     }
 
     private static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("/dev/assay/report/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing from the build: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlTables.resource(name);
     }
 }
