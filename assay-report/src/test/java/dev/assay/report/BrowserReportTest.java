@@ -40,6 +40,7 @@ class BrowserReportTest {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(why);
             }
+            System.err.println("SKIPPED BrowserReportTest: " + why);
             Assumptions.abort(why);
         }
     }
@@ -88,6 +89,29 @@ class BrowserReportTest {
         assertEquals("(absent)", attr(r.stdout(), "data-pwned"), "a hostile string executed");
         assertEquals("0", attr(r.stdout(), "data-errors"), "script errors recorded by the page");
         assertTrue(r.stdout().contains("&lt;img src=x onerror="), "hostile workload shown as text");
+    }
+
+    @Test
+    void comparisonPageRenders() throws Exception {
+        Path a = FixtureRun.create(tmp.resolve("a"));
+        Path b = FixtureRun.create(tmp.resolve("b"), root -> {
+            ObjectNode ex = (ObjectNode) root.path("executor");
+            ex.put("fingerprint", "sha256:0000000000000000");
+            ((ObjectNode) ex.path("host").path("cpu")).put("model", "AMD EPYC 9654 <b>96-Core</b>");
+            ((ObjectNode) root.path("results").get(0)).put("precision", "int4");
+            ObjectNode t = (ObjectNode) root.path("results").get(6).path("metrics").path("throughput");
+            t.put("value", 19000.0).put("ciLow", 18600.0).put("ciHigh", 19400.0);
+        });
+        dev.assay.report.compare.Comparison c = dev.assay.report.compare.Compare.compare(List.of(a, b), 5.0);
+        Path html = dev.assay.report.compare.CompareReport.write(c, OUT.resolve("compare"), "0.0.0-test").get(0);
+        Result r = chromium(List.of("--dump-dom", html.toUri().toString()));
+        assertTrue(r.stdout().contains("<h2>Rankings</h2>"), "compare page rendered; stderr: " + r.stderr());
+        assertTrue(r.stdout().contains("precision differs: fp32 vs int4"));
+        assertTrue(r.stdout().contains("AMD EPYC 9654 &lt;b&gt;96-Core&lt;/b&gt;"), "executor text escaped");
+        Path shot = OUT.resolve("compare.png");
+        Files.deleteIfExists(shot);
+        chromium(List.of("--hide-scrollbars", "--window-size=1400,5000", "--screenshot=" + shot, html.toUri().toString()));
+        assertTrue(Files.size(shot) > 20_000, "screenshot written");
     }
 
     private record Result(int exit, String stdout, String stderr) {

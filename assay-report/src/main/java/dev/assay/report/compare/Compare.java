@@ -437,7 +437,7 @@ public final class Compare {
         Comparator<Ranking.Entry> order = Comparator.comparingDouble(Ranking.Entry::score);
         entries.sort(better.equals("higher") ? order.reversed() : order);
         return new Ranking(phase, title, better, entries, shared.size(),
-                "score = geometric mean of the ratio to run A over " + shared.size() + " shared result(s); "
-                        + better + " is better");
+                "score = geometric mean of the ratio to run A over " + shared.size() + " shared result(s), "
+                        + better + " is better; point estimates, see the deltas for significance");
     }
 }

@@ -53,6 +53,44 @@ public final class CompareReport {
         return out;
     }
 
+    /** One row per comparable pair: the headline deltas and what changed significantly. */
+    public static Table summary(Comparison c) {
+        Table.Builder t = new Table.Builder("Headline deltas (other run vs A)",
+                List.of("Phase", "Result", "Run", "Throughput Δ", "p99 Δ", "Significant changes"));
+        for (Pair p : c.pairs()) {
+            List<String> worse = new ArrayList<>();
+            List<String> better = new ArrayList<>();
+            for (Delta d : p.deltas()) {
+                if (d.verdict().equals("worse")) {
+                    worse.add(d.name());
+                } else if (d.verdict().equals("better")) {
+                    better.add(d.name());
+                }
+            }
+            String changes = (worse.isEmpty() ? "" : "worse: " + String.join(", ", worse))
+                    + (worse.isEmpty() || better.isEmpty() ? "" : "; ")
+                    + (better.isEmpty() ? "" : "better: " + String.join(", ", better));
+            if (changes.isEmpty()) {
+                changes = "none";
+            }
+            if (!p.gated()) {
+                changes += " (not gated: a side is not VALID)";
+            }
+            t.row(List.of(Cell.text(p.key().phase()), Cell.text(p.label()), Cell.text(c.runs().get(p.run()).label()),
+                    headline(p, d -> (d.metric().equals("throughput") || d.metric().equals("samples_per_s")) && d.stat().equals("value")),
+                    headline(p, d -> (d.metric().equals("latency") || d.metric().equals("step_time")) && d.stat().equals("p99")),
+                    new Cell(changes, worse.isEmpty() ? (better.isEmpty() ? Table.Kind.TEXT : Table.Kind.GOOD) : Table.Kind.BAD,
+                            "", "", 1)));
+        }
+        return t.build();
+    }
+
+    private static Cell headline(Pair p, java.util.function.Predicate<Delta> which) {
+        return p.deltas().stream().filter(which).findFirst().map(d -> Cell.num(Fmt.signedPct(d.deltaPct())
+                + (Double.isNaN(d.ciLowPct()) ? " (no CI)" : " [" + Fmt.signedPct(d.ciLowPct()) + ", "
+                + Fmt.signedPct(d.ciHighPct()) + "]"))).orElse(Cell.notMeasured("n/a"));
+    }
+
     /** The deltas of one pair. */
     public static Table pairTable(Comparison c, Pair p) {
         String other = c.runs().get(p.run()).label();
@@ -144,6 +182,9 @@ public final class CompareReport {
         b.append(heading.apply("Runs")).append(table.apply(runs(c)));
         b.append(heading.apply("Executors"));
         executorLines(c).forEach(l -> b.append(item.apply(l)));
+        b.append(heading.apply("Summary"));
+        b.append(c.pairs().isEmpty() ? para.apply("No comparable results.") : table.apply(summary(c)));
+        b.append(para.apply(gateLine(c)));
         for (String phase : List.of("inference", "training")) {
             List<Pair> ps = c.pairs().stream().filter(p -> p.key().phase().equals(phase)).toList();
             b.append(heading.apply("Comparable " + phase + " results (" + ps.size() + ")"));
@@ -164,7 +205,6 @@ public final class CompareReport {
         for (Table t : rankings(c)) {
             b.append(t.rows().isEmpty() ? para.apply(t.caption()) : table.apply(t));
         }
-        b.append(heading.apply("Gate")).append(para.apply(gateLine(c)));
         b.append(para.apply("Δ = (other / A - 1). CI of Δ: from repeats (Estimate CIs) or, for latency percentiles, "
                 + "binomial order statistics per run at 97.5 % each, combined by interval arithmetic (>= 95 % jointly). "
                 + "A change is significant when its CI excludes zero; without a CI it is not tested."));
@@ -183,6 +223,8 @@ public final class CompareReport {
         b.append("<ul class=\"notes\">");
         executorLines(c).forEach(l -> b.append("<li>").append(esc(l.strip())).append("</li>"));
         b.append("</ul></section>\n");
+        b.append("<section><h2>Summary</h2>").append(c.pairs().isEmpty() ? "<p class=\"note\">No comparable results.</p>"
+                : HtmlTables.table(summary(c), "")).append("<pre>").append(esc(gateLine(c))).append("</pre></section>\n");
         for (String phase : List.of("inference", "training")) {
             List<Pair> ps = c.pairs().stream().filter(p -> p.key().phase().equals(phase)).toList();
             b.append("<section><h2>Comparable ").append(phase).append(" results (").append(ps.size()).append(")</h2>");
@@ -190,12 +232,17 @@ public final class CompareReport {
                 b.append("<p class=\"note\">None.</p>");
             }
             for (Pair p : ps) {
+                boolean changed = p.deltas().stream().anyMatch(Delta::significant);
+                b.append("<details").append(changed ? " open" : "").append("><summary>").append(esc(p.label()))
+                        .append(" (A vs ").append(esc(c.runs().get(p.run()).label())).append(")")
+                        .append(changed ? " — significant change" : "").append("</summary>");
                 b.append(HtmlTables.table(pairTable(c, p), ""));
                 if (!p.notes().isEmpty()) {
                     b.append("<ul class=\"notes\">");
                     p.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>"));
                     b.append("</ul>");
                 }
+                b.append("</details>");
             }
             b.append("</section>\n");
         }
@@ -205,7 +252,7 @@ public final class CompareReport {
         for (Table t : rankings(c)) {
             b.append(t.rows().isEmpty() ? "<p class=\"note\">" + esc(t.caption()) + "</p>" : HtmlTables.table(t, ""));
         }
-        b.append("</section>\n<section><h2>Gate</h2><pre>").append(esc(gateLine(c))).append("</pre></section>\n</main>\n</body>\n</html>\n");
+        b.append("</section>\n</main>\n</body>\n</html>\n");
         return b.toString();
     }
 
