@@ -118,9 +118,9 @@ public final class Facts {
      * A capability verdict.
      *
      * @param backend   backend id
-     * @param device    device or provider ("" when not given)
-     * @param precision precision id
-     * @param verdict   native, emulated, unsupported, slow-path, ...
+     * @param device    device or provider, and the workload/phase a row is scoped to ("" when not given)
+     * @param precision precision id, or the backend's variant id when it has several (int8-dynamic)
+     * @param verdict   native, emulated, unsupported, slow-path, reference, unknown
      * @param detail    reason or evidence, may be empty
      */
     public record Capability(String backend, String device, String precision, String verdict, String detail) {
@@ -129,15 +129,18 @@ public final class Facts {
     /** Reads the top-level capability matrix in either list or nested-object form. */
     public static List<Capability> capabilityMatrix(RunView run) {
         List<Capability> out = new ArrayList<>();
-        JsonNode cap = run.block("capability", "capabilities", "precisionCapability");
-        if (cap.isObject() && Nodes.field(cap, "entries", "matrix").isArray()) {
-            cap = Nodes.field(cap, "entries", "matrix");
-        }
+        JsonNode cap = capabilityBlock(run);
         if (cap.isArray()) {
             for (JsonNode e : cap) {
-                out.add(new Capability(Nodes.text(e, "backend").orElse("?"),
+                // rows may be scoped to a workload and phase (core's CapabilityMatrix writes one row per
+                // phase, backend, workload and variant); the scope joins the device in the row label
+                String scope = String.join(" · ", java.util.stream.Stream.of(
                         Nodes.text(e, "device", "provider", "executionProvider").orElse(""),
-                        Nodes.text(e, "precision").map(s -> s.toLowerCase(Locale.ROOT)).orElse("?"),
+                        Nodes.text(e, "workload").orElse(""),
+                        Nodes.text(e, "phase").map(p -> p.toLowerCase(Locale.ROOT)).filter(p -> !p.equals("inference")).orElse(""))
+                        .filter(x -> !x.isBlank()).toList());
+                out.add(new Capability(Nodes.text(e, "backend").orElse("?"), scope,
+                        Nodes.text(e, "variant", "precision").map(s -> s.toLowerCase(Locale.ROOT)).orElse("?"),
                         Nodes.text(e, "verdict", "capability", "status").orElse("?"),
                         Nodes.text(e, "detail", "reason", "evidence").orElse("")));
             }
@@ -158,7 +161,19 @@ public final class Facts {
         return out;
     }
 
-    /** Capability of this result's precision: the result's own block first, then the run's matrix. */
+    private static JsonNode capabilityBlock(RunView run) {
+        JsonNode cap = run.block("capability", "capabilities", "precisionCapability", "capability_matrix");
+        if (cap.isObject() && Nodes.field(cap, "rows", "entries", "matrix").isArray()) {
+            return Nodes.field(cap, "rows", "entries", "matrix");
+        }
+        return cap;
+    }
+
+    /**
+     * Capability of this result's precision: the result's own block first, then the matrix
+     * point that names this result ({@code points[].result_index}), then the matrix row of its
+     * backend and precision.
+     */
     public static Optional<Capability> capability(RunView run, ResultView r) {
         JsonNode own = r.detail("capability");
         if (own.isValueNode() && Nodes.text(own).isPresent()) {
@@ -169,6 +184,17 @@ public final class Facts {
             if (v.isPresent()) {
                 return Optional.of(new Capability(r.backend(), Nodes.text(own, "device", "provider").orElse(""),
                         r.precision(), v.get(), Nodes.text(own, "detail", "reason", "evidence").orElse("")));
+            }
+        }
+        JsonNode rows = capabilityBlock(run);
+        if (rows.isArray()) {
+            for (JsonNode row : rows) {
+                for (JsonNode pt : Nodes.elements(Nodes.field(row, "points"))) {
+                    if (Nodes.number(pt, "result_index").orElse(-1) == r.index()) {
+                        return Optional.of(new Capability(r.backend(), "", r.precision(),
+                                Nodes.text(pt, "verdict").orElse("?"), Nodes.text(pt, "reason", "detail").orElse("")));
+                    }
+                }
             }
         }
         return capabilityMatrix(run).stream()
@@ -191,6 +217,9 @@ public final class Facts {
         Nodes.number(a, "max_abs", "max_abs_error", "maxAbsError").ifPresent(v -> parts.add("max |Δ| " + num.apply(v)));
         Nodes.number(a, "top1_agreement", "top1Agreement", "top_1_agreement")
                 .ifPresent(v -> parts.add("top-1 " + pct.apply(v > 1 ? v / 100 : v)));
+        if (Nodes.present(Nodes.field(a, "non_finite"))) {
+            parts.add("NON-FINITE outputs");
+        }
         Nodes.number(a, "test_accuracy", "testAccuracy").ifPresent(v -> parts.add("test acc " + pct.apply(v > 1 ? v / 100 : v)));
         if (parts.isEmpty()) {
             Nodes.text(a, "reason", "note").ifPresent(t -> parts.add(t));

@@ -103,9 +103,13 @@ public record ResultView(int index, String phase, String workload, String backen
         return Optional.empty();
     }
 
-    /** A details block, or a missing node. */
+    /**
+     * A details block, or a missing node. Looks at the top level of {@code details} first, then
+     * inside {@code details.disclosure} (where a runner may keep the backend's own disclosure).
+     */
     public JsonNode detail(String... names) {
-        return Nodes.field(details, names);
+        JsonNode top = Nodes.field(details, names);
+        return Nodes.present(top) ? top : Nodes.field(Nodes.field(details, "disclosure"), names);
     }
 
     /** Short human label: workload · backend · precision · batch · scenario. */

@@ -32,7 +32,8 @@ public final class Sections {
 
     /** Sort key of a precision id. */
     public static int precisionRank(String p) {
-        int i = PRECISION_ORDER.indexOf(p);
+        int dash = p.indexOf('-');
+        int i = PRECISION_ORDER.indexOf(dash > 0 ? p.substring(0, dash) : p); // variants: int8-dynamic sorts with int8
         return i < 0 ? PRECISION_ORDER.size() : i;
     }
 
@@ -366,7 +367,7 @@ public final class Sections {
 
     static Cell capabilityCell(String verdict, String detail) {
         String v = verdict.toLowerCase(Locale.ROOT);
-        Table.Kind k = v.equals("native") ? Table.Kind.GOOD
+        Table.Kind k = v.equals("native") || v.equals("reference") ? Table.Kind.GOOD
                 : v.equals("slow-path") || v.equals("unsupported") ? Table.Kind.BAD : Table.Kind.TEXT;
         return new Cell(verdict, k, "", detail, 1);
     }
