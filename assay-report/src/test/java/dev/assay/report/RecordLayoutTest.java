@@ -84,4 +84,27 @@ class RecordLayoutTest {
         String html = Files.readString(files.html());
         assertTrue(html.contains("not in this run (not measured in this test)"), "roofline reason shown");
     }
+
+    @Test
+    void precisionVariantsAreKeptApart() throws Exception {
+        List<Result> a = List.of(inference("int8", 3000, Map.of("precision", Map.of("variant", "int8-static"))),
+                inference("int8", 2000, Map.of("precision", Map.of("variant", "int8-dynamic"))));
+        List<Result> b = List.of(inference("int8", 2000, Map.of("precision", Map.of("variant", "int8-dynamic"))),
+                inference("int8", 3000, Map.of("precision", Map.of("variant", "int8-static"))));
+        for (var e : Map.of("a", a, "b", b).entrySet()) {
+            RunBundle bundle = new RunBundle(1, "test", "s", "complete", null, "", "", List.of(), null, Map.of(), Map.of(),
+                    Map.of(), Map.of(), e.getValue(), List.of());
+            Files.createDirectories(tmp.resolve(e.getKey()));
+            Files.writeString(tmp.resolve(e.getKey()).resolve("run.json"), Json.pretty(bundle));
+        }
+        var c = dev.assay.report.compare.Compare.compare(List.of(tmp.resolve("a"), tmp.resolve("b")), 1.0);
+        assertEquals(2, c.pairs().size());
+        for (var p : c.pairs()) {
+            for (var d : p.deltas()) {
+                assertEquals(0.0, d.deltaPct(), 1e-9, "static paired with static, dynamic with dynamic: " + p.label());
+            }
+        }
+        ReportWriter.write(tmp.resolve("a"), ReportWriterTest.FIXED);
+        assertTrue(Files.readString(tmp.resolve("a").resolve("report.md")).contains("| INT8 (int8-dynamic) |"));
+    }
 }

@@ -30,7 +30,8 @@ public record ResultKey(String phase, String workload, String backend, String pr
 
     /** The key of a result. */
     public static ResultKey of(ResultView r) {
-        return new ResultKey(r.phase(), r.workload(), r.backend(), r.precision(), r.batch(), r.seqLen(), r.scenario(),
+        // the variant (int8-static vs int8-dynamic) is what ran, so it is what must match
+        return new ResultKey(r.phase(), r.workload(), r.backend(), Facts.variant(r), r.batch(), r.seqLen(), r.scenario(),
                 Facts.settingsKey(r.settings()));
     }
 

@@ -50,6 +50,15 @@ public final class Facts {
 
     // ---- per-precision context --------------------------------------------------------
 
+    /**
+     * The backend's precision variant ({@code details.precision.variant}, e.g. int8-dynamic vs
+     * int8-static), or the precision id when the backend has only one way to run it.
+     */
+    public static String variant(ResultView r) {
+        JsonNode p = r.detail("precision");
+        return Nodes.text(p, "variant").map(s -> s.toLowerCase(Locale.ROOT)).orElse(r.precision());
+    }
+
     /** Same configuration except precision: the FP32 result of this run, if it ran. */
     public static Optional<ResultView> fp32Baseline(RunView run, ResultView r) {
         return run.results().stream()

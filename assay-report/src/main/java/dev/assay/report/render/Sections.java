@@ -291,7 +291,9 @@ public final class Sections {
         int measuredCols = headers.size() - headers.indexOf("Verdict") - 1;
         for (ResultView r : g.results()) {
             List<Cell> row = new ArrayList<>();
-            row.add(Cell.text(r.precision().toUpperCase(Locale.ROOT)).link(r.anchor()));
+            String variant = Facts.variant(r);
+            row.add(Cell.text(r.precision().toUpperCase(Locale.ROOT) + (variant.equals(r.precision()) ? "" : " (" + variant + ")"))
+                    .link(r.anchor()));
             if (!oneBackend) {
                 row.add(Cell.text(r.backend()));
             }
