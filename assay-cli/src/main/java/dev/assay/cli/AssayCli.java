@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // Each command registers here, one line each.
                 CommandLine.HelpCommand.class,
+                ProbeCommand.class,
+                ListCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
