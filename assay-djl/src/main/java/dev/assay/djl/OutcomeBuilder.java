@@ -55,7 +55,8 @@ final class OutcomeBuilder {
         details.put("steady_state", steady);
         boolean isSteady = (Boolean) steady.get("steady");
         checks.add(new Check("steady_state", isSteady,
-                String.format("throughput CV over %d windows of the measured steps = %.3f (tolerance %.3f)",
+                String.format("CV of the median-step throughput of %d windows of the measured steps = %.3f "
+                        + "(tolerance %.3f)",
                         steady.get("windows"), (Double) steady.get("cv"), options.steadyTolerance()),
                 isSteady ? null : "measure more steps (--steps) on a quieter machine, or raise steady_tolerance"));
         details.put("flops_per_step", flopsPerStep);

@@ -58,18 +58,23 @@ final class StepStats {
         return itemsPerStep * (double) nanos.length / totalSeconds();
     }
 
-    /** Rates of {@link #WINDOWS} consecutive windows (fewer when there are fewer steps). */
+    /**
+     * Rates of {@link #WINDOWS} consecutive windows (fewer when there are fewer steps), each
+     * from the window's median step time: the check is about drift (throttling, warm-up not
+     * over), and a median keeps one stray slow step from deciding it. Throughput itself is
+     * reported from the mean ({@link #rate}).
+     */
     List<Double> windowRates(long itemsPerStep) {
         int windows = Math.min(WINDOWS, nanos.length);
         List<Double> rates = new ArrayList<>();
         for (int w = 0; w < windows; w++) {
             int from = w * nanos.length / windows;
             int to = (w + 1) * nanos.length / windows;
-            long sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += nanos[i];
-            }
-            rates.add(itemsPerStep * (double) (to - from) / (sum / 1e9));
+            long[] window = java.util.Arrays.copyOfRange(nanos, from, to);
+            java.util.Arrays.sort(window);
+            double median = window.length % 2 == 1 ? window[window.length / 2]
+                    : (window[window.length / 2 - 1] + window[window.length / 2]) / 2.0;
+            rates.add(itemsPerStep / (median / 1e9));
         }
         return rates;
     }

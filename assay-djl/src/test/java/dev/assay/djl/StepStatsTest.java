@@ -39,6 +39,9 @@ class StepStatsTest {
             drift[i] = 30_000_000L; // the last window is three times slower
         }
         assertFalse((Boolean) new StepStats(drift).steadyState(1, 0.1).get("steady"));
+        long[] oneStray = even.clone();
+        oneStray[5] = 500_000_000L; // a single 50x step (GC, scheduler) is not drift
+        assertTrue((Boolean) new StepStats(oneStray).steadyState(1, 0.1).get("steady"));
         assertEquals(0.0, StepStats.coefficientOfVariation(List.of(5.0)));
     }
 }
