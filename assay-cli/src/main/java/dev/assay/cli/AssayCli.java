@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ProbeCommand.class,
                 ListCommand.class,
+                ReportCommand.class,
+                CompareCommand.class,
                 RooflineCommand.class,
         })
 public final class AssayCli implements Runnable {
