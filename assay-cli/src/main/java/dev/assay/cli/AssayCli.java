@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 CompareCommand.class,
                 RooflineCommand.class,
+                RunCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
@@ -51,12 +52,17 @@ public final class AssayCli implements Runnable {
         return cli.execute(args);
     }
 
+    /** The tool version from the jar manifest, or "dev" when run from classes. */
+    static String toolVersion() {
+        String v = AssayCli.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** Reports the tool version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = AssayCli.class.getPackage().getImplementationVersion();
-            return new String[] {"assay " + (v == null ? "dev" : v)};
+            return new String[] {"assay " + toolVersion()};
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.assay.api.Precision;
 import dev.assay.api.backend.WorkloadRequest;
 import dev.assay.api.loadgen.Scenario;
 import dev.assay.api.training.TrainingRequest;
+import dev.assay.core.loadgen.Durations;
 import dev.assay.core.loadgen.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,9 +150,9 @@ public final class Planner {
 
         List<String> scenarioIds = cli.scenario() != null ? List.of(cli.scenario())
                 : cli.findPeak() ? List.of("server") : first(List.of(), e.scenarios(), List.of("single-stream", "offline"));
-        Duration duration = Durations.parse(firstNonNull(cli.duration(), e.duration(), d.duration(), DEFAULT_DURATION), "duration");
-        Duration warmup = Durations.parse(firstNonNull(e.warmup(), d.warmup(), DEFAULT_WARMUP), "warm-up");
-        Duration maxDuration = d.maxDuration() != null ? Durations.parse(d.maxDuration(), "maximum duration")
+        Duration duration = Durations.parse("duration", firstNonNull(cli.duration(), e.duration(), d.duration(), DEFAULT_DURATION));
+        Duration warmup = Durations.parse("warm-up", firstNonNull(e.warmup(), d.warmup(), DEFAULT_WARMUP));
+        Duration maxDuration = d.maxDuration() != null ? Durations.parse("maximum duration", d.maxDuration())
                 : duration.multipliedBy(4).plusSeconds(10);
         if (maxDuration.compareTo(duration) < 0) {
             maxDuration = duration;
@@ -162,7 +163,7 @@ public final class Planner {
             throw AssayException.badInput("--min-queries must be >= 1, was " + minQueries);
         }
         String boundText = firstNonNull(cli.latencyBound(), d.latencyBound());
-        Duration bound = boundText == null ? null : Durations.parse(boundText, "latency bound");
+        Duration bound = boundText == null ? null : Durations.parse("latency bound", boundText);
         if (bound != null && bound.isZero()) {
             throw AssayException.badInput("--latency-bound must be > 0");
         }
@@ -208,7 +209,7 @@ public final class Planner {
                     WorkloadRequest req = new WorkloadRequest(e.workload(), e.model() == null ? null : Path.of(e.model()),
                             p, b, s, seed, options);
                     for (String sid : scenarioIds) {
-                        Scenario sc = Scenarios.parse(sid, qps, arrival, concurrency, spq);
+                        Scenario sc = ScenarioParser.parse(sid, qps, arrival, concurrency, spq);
                         // Headline percentile per scenario (metrics.md) unless the user chose one.
                         double percentile = pct != null ? pct : sc instanceof Scenario.SingleStream ? 0.90 : 0.99;
                         TestSettings ts = new TestSettings(sc, duration, maxDuration, minQueries, warmup, bound,
