@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // Each command registers here, one line each.
                 CommandLine.HelpCommand.class,
+                SelfTestCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
