@@ -179,6 +179,11 @@ public final class LoadGenerator {
                     }
                 }
                 facts.issueEnded = clock.nanoTime();
+                try {
+                    sut.flush(); // no more queries: a batching SUT should not wait for company
+                } catch (RuntimeException e) {
+                    facts.flushProblem = e.toString();
+                }
                 drain(state);
             } finally {
                 state.closed = true;
@@ -507,6 +512,10 @@ public final class LoadGenerator {
                     continue;
                 }
                 if (System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    facts.interrupted = true; // keep what completed; do not sit out the drain timeout
                     break;
                 }
                 LockSupport.parkNanos(200_000);

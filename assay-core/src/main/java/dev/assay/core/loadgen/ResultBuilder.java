@@ -172,6 +172,9 @@ final class ResultBuilder {
         if (facts.interrupted) {
             warnings.add(String.format(Locale.ROOT, "interrupted after %.1f s: these are partial results", (facts.issueEnded - facts.t0) / 1e9));
         }
+        if (facts.flushProblem != null) {
+            warnings.add("the system under test's flush() threw " + facts.flushProblem);
+        }
         if (facts.hlogProblem != null) {
             warnings.add("interval histograms not written: " + facts.hlogProblem);
         }

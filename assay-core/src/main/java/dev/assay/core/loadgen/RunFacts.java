@@ -33,4 +33,5 @@ final class RunFacts {
     int offlineWaves;
     Path hlogPath;
     String hlogProblem;
+    String flushProblem;
 }

@@ -193,4 +193,29 @@ class LoadGeneratorNullSutTest {
         assertTrue(lines.size() >= 1, lines.toString());
         assertTrue(lines.getLast().matches("server 1,000 qps: [0-9,]+ queries, p99 [0-9.]+ ms"), lines.getLast());
     }
+
+    /** A synchronous SUT that takes 2 ms on the calling thread. */
+    private static final SystemUnderTest SLEEPER = new SystemUnderTest() {
+        public String name() {
+            return "sleeper";
+        }
+
+        public void issue(Query q, ResponseSink sink) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            sink.complete(q.id());
+        }
+    };
+
+    @Test
+    void synchronousSystemsGetRealConcurrency() {
+        // Closed loop: one thread per stream. Open loop and offline: the issue pool.
+        double one = new LoadGenerator().run(SLEEPER, LIBRARY, settings(new Scenario.Concurrency(1), 400), 1, null).value("query_rate");
+        double four = new LoadGenerator().run(SLEEPER, LIBRARY, settings(new Scenario.Concurrency(4), 400), 1, null).value("query_rate");
+        assertTrue(four > 2.5 * one, "concurrency 4: " + four + " queries/s vs 1: " + one);
+        double pool1 = new LoadGenerator().run(SLEEPER, LIBRARY, settings(new Scenario.Offline(), 400).withIssueThreads(1), 1, null)
+                .value("query_rate");
+        double pool4 = new LoadGenerator().run(SLEEPER, LIBRARY, settings(new Scenario.Offline(), 400).withIssueThreads(4), 1, null)
+                .value("query_rate");
+        assertTrue(pool4 > 2.5 * pool1, "offline with 4 issue threads: " + pool4 + " queries/s vs 1: " + pool1);
+    }
 }
