@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // Each command registers here, one line each.
                 CommandLine.HelpCommand.class,
+                ProbeCommand.class,
+                ListCommand.class,
+                ReportCommand.class,
+                CompareCommand.class,
                 SelfTestCommand.class,
         })
 public final class AssayCli implements Runnable {
