@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 RooflineCommand.class,
                 RunCommand.class,
+                SelfTestCommand.class,
         })
 public final class AssayCli implements Runnable {
     /** Exit code: success. */
