@@ -24,7 +24,7 @@ public record Result(Phase phase, String workload, String backend, String precis
                      String scenario, Map<String, Object> settings, Validity validity, List<String> warnings,
                      Map<String, Metric> metrics, Map<String, Object> details) {
     public Result {
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         warnings = List.copyOf(warnings);
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));

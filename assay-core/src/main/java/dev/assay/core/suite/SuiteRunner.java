@@ -212,7 +212,7 @@ public final class SuiteRunner {
             WindowObserver.Window window = observer.open(run);
             LoadGenResult outcome;
             if (run.findPeak()) {
-                SaturationResult sat = SaturationSearch.find(w.sut(), w.library(), settings, 0.01,
+                SaturationResult sat = new SaturationSearch(gen).find(w.sut(), w.library(), settings, 0.01,
                         w.itemsPerSample(), progress);
                 outcome = sat.atPeak();
                 details.put("saturation", sat.details());
