@@ -37,7 +37,9 @@ final class Summary {
             Table t = new Table("workload", "backend", "prec", "batch", "seq", "scenario", "throughput", "p50", "p90", "p99",
                     "verdict");
             for (Result r : inference) {
-                Metric lat = r.metrics().get("latency");
+                // Offline issues everything at t=0: its "latency" is queue position, not a service
+                // level, so the table shows only its headline, throughput (run.json keeps all).
+                Metric lat = r.scenario().equals("offline") ? null : r.metrics().get("latency");
                 t.row(r.workload(), r.backend(), r.precision(), Integer.toString(r.batch()),
                         r.seqLen() > 0 ? Integer.toString(r.seqLen()) : "-", r.scenario(),
                         value(r.metrics().get("throughput")), pct(lat, 50), pct(lat, 90), pct(lat, 99), verdict(r));

@@ -98,6 +98,12 @@ public final class RooflineContext {
                         ? "ridge point unknown" : attainableMissing));
         m.put("achieved_fraction", attainable != null && achieved != null ? (Object) (achieved / attainable)
                 : notComputed(achieved == null ? "achieved GFLOP/s unknown" : attainableMissing));
+        if (attainable != null && achieved != null && achieved > attainable) {
+            // Above the DRAM roof is not a measurement error: the bytes model counts weights as read
+            // from memory on every call, but a working set that fits in cache is re-read from cache.
+            m.put("note", "achieved exceeds the DRAM-bandwidth roof: the working set (" + fmt(bytesPerCall / 1e6)
+                    + " MB per call) is served from cache, so DRAM bandwidth is not this workload's limit here");
+        }
         return m;
     }
 
